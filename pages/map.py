@@ -1,0 +1,122 @@
+"""Map page: each region coloured by the share claimed held, as of the chosen date."""
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from territory import control_snapshot, implied_national_share, schema
+from territory.claims import join_snapshot_details, side_labels
+from territory.figures import PLOT_CONFIG, build_control_map, describe_control_map
+from territory.i18n import _
+
+dataset = ui.dataset_or_stop()
+view = ui.current_view()
+perspective = ui.perspective_labels()[view.side]
+when = view.date.strftime("%Y-%m-%d")
+
+st.title(_("Claimed control by region"))
+st.caption(
+    _(
+        "As of {date} · {perspective}. Each region shows the latest claim about it made on or "
+        "before that date. These are claims, not verified facts."
+    ).format(date=when, perspective=perspective)
+)
+
+snapshot = control_snapshot(dataset, view.date, view.sides)
+details = join_snapshot_details(dataset, snapshot)
+national = details[details["region_id"] == schema.NATIONAL_REGION]
+implied = implied_national_share(dataset, view.date, view.sides)
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".") + " %"
+
+
+left, right = st.columns(2)
+with left:
+    if national.empty:
+        st.metric(_("National share claimed held by Russian forces"), _("no claim"))
+        st.caption(_("No claim about Ukraine as a whole in this view."))
+    else:
+        row = national.iloc[0]
+        st.metric(_("National share claimed held by Russian forces"), _pct(row["held_pct"]))
+        st.caption(
+            _("According to {claimant}, stated {stated} ({publisher}).").format(
+                claimant=row["claimant"],
+                stated=row["stated_on"].strftime("%Y-%m-%d"),
+                publisher=row["publisher"],
+            )
+        )
+with right:
+    st.metric(_("Share implied by the regional claims"), _pct(implied))
+    st.caption(
+        _(
+            "What the latest claim for each of Ukraine's 27 regions adds up to, weighted by "
+            "official area; regions without a claim count as 0."
+        )
+    )
+
+regions = ui.regions()
+units = regions[regions["country"].isin(schema.COUNTRIES) & (regions["region_id"] != "UA")]
+alt_text = describe_control_map(details, len(units), perspective)
+figure = build_control_map(regions, details, ui.backdrop(), side_labels())
+st.plotly_chart(figure, config=PLOT_CONFIG, key="control_map", alt=alt_text)
+with st.expander(_("Text description of the map")):
+    st.write(alt_text)
+
+st.subheader(_("The claims behind the map"))
+if details.empty:
+    st.info(
+        _(
+            "No claim applies on {date} for {perspective}. Pick a later date or another "
+            "perspective in the sidebar."
+        ).format(date=when, perspective=perspective)
+    )
+else:
+    table = details.assign(
+        side=details["side"].map(side_labels()),
+        held_pct=details["held_pct"].round(1),
+    )[
+        [
+            "region",
+            "held_pct",
+            "claimant",
+            "side",
+            "stated_on",
+            "as_of",
+            "status",
+            "quote",
+            "publisher",
+            "url",
+        ]
+    ]
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            "region": _("Region"),
+            "held_pct": st.column_config.NumberColumn(_("Claimed held (%)"), format="%.1f"),
+            "claimant": _("According to"),
+            "side": _("Side"),
+            "stated_on": st.column_config.DateColumn(_("Stated on"), format="YYYY-MM-DD"),
+            "as_of": st.column_config.DateColumn(_("As of"), format="YYYY-MM-DD"),
+            "status": _("Status"),
+            "quote": st.column_config.TextColumn(_("Quote"), width="large"),
+            "publisher": _("Source"),
+            "url": st.column_config.LinkColumn(_("Link"), display_text=_("open")),
+        },
+    )
+    export = ui.neutralise_cells(
+        details.assign(
+            as_of=details["as_of"].dt.strftime("%Y-%m-%d"),
+            stated_on=details["stated_on"].dt.strftime("%Y-%m-%d"),
+            published_on=pd.to_datetime(details["published_on"]).dt.strftime("%Y-%m-%d"),
+        )
+    )
+    st.download_button(
+        _("Download these claims (CSV)"),
+        data=export.to_csv(index=False).encode("utf-8"),
+        file_name=f"claimed-ground-snapshot-{when}-{view.side}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
