@@ -17,8 +17,9 @@ when = view.date.strftime("%Y-%m-%d")
 st.title(_("Claimed control by region"))
 st.caption(
     _(
-        "As of {date} · {perspective}. Each region shows the latest claim about it made on or "
-        "before that date. These are claims, not verified facts."
+        "As of {date} · {perspective}. Each region shows the most recent claim about its "
+        "situation on or before that date, including later assessments of earlier dates. "
+        "These are claims, not verified facts."
     ).format(date=when, perspective=perspective)
 )
 
@@ -41,7 +42,7 @@ with left:
         row = national.iloc[0]
         st.metric(_("National share claimed held by Russian forces"), _pct(row["held_pct"]))
         st.caption(
-            _("According to {claimant}, stated {stated} ({publisher}).").format(
+            _("According to {claimant}, stated {stated} · source: {publisher}").format(
                 claimant=row["claimant"],
                 stated=row["stated_on"].strftime("%Y-%m-%d"),
                 publisher=row["publisher"],

@@ -49,4 +49,7 @@ def join_snapshot_details(dataset: Dataset, snapshot: pd.DataFrame) -> pd.DataFr
         .merge(sources, on="source_id", how="left")
         .merge(names, on="region_id", how="left")
     )
-    return joined[list(DETAIL_COLUMNS)]
+    # Ukraine as a whole first, then regions by name: the order a reader scans a table in.
+    national = joined["region_id"] == "UA"
+    joined = joined.assign(_first=~national).sort_values(["_first", "region"], kind="stable")
+    return joined[list(DETAIL_COLUMNS)].reset_index(drop=True)

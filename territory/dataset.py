@@ -84,8 +84,10 @@ def _read_tables(directory: Path, problems: list[Problem]) -> dict[str, Rows]:
         if table in schema.OPTIONAL_TABLES and not path.exists():
             continue
         rows = read_rows(path, problems)
-        if rows is None or not check_header(rows, table, problems):
+        if rows is None:
             continue
+        # A missing column is one problem among others: the columns present are still checked.
+        check_header(rows, table, problems)
         check_cells(rows, table, problems)
         check_unique(rows, table.primary_key, problems)
         tables[table.name] = rows

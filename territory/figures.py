@@ -19,8 +19,8 @@ HELD_SCALE = ["#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", 
 NO_CLAIM_COLOUR = "#f7f7f7"
 BACKDROP_COLOUR = "#d9d9d9"
 OUTLINE_COLOUR = "#737373"
-MAP_CENTER = {"lat": 48.6, "lon": 32.2}
-MAP_ZOOM = 4.7
+MAP_CENTER = {"lat": 49.2, "lon": 32.6}
+MAP_ZOOM = 4.6
 PLOT_CONFIG = {"showSendToCloud": False, "displaylogo": False, "scrollZoom": False}
 
 
