@@ -41,7 +41,8 @@ def read_rows(path: Path, problems: list[Problem]) -> Rows | None:
 
 def _parse(name: str, text: str, problems: list[Problem]) -> Rows | None:
     """Split decoded text into header and records; newline='' semantics keep CRLF out of cells."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unterminated quote is an error here, not a cell that swallows the file.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
@@ -50,6 +51,9 @@ def _parse(name: str, text: str, problems: list[Problem]) -> Rows | None:
     except csv.Error as err:
         problems.append(Problem(name, 1, "", f"cannot read the header: {err}"))
         return None
+    for index, name_ in enumerate(header):
+        if name_ and name_ in header[:index]:
+            problems.append(Problem(name, 1, name_, f"column '{name_}' appears twice in the header"))
     records, lines = [], []
     start = reader.line_num + 1
     try:

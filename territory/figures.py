@@ -57,6 +57,7 @@ def claim_hover_text(row: pd.Series, side_names: dict[str, str]) -> str:
     lines = [
         f"<b>{html.escape(str(row['region']))}</b>",
         _("Claimed held: {held} %").format(held=held),
+        _("As stated: {stated}").format(stated=html.escape(str(row.get("stated_value", "")))),
         _("According to: {who}").format(who=who),
         _("{side}, stated {stated}, as of {as_of}").format(
             side=side_names.get(row["side"], row["side"]),

@@ -10,18 +10,28 @@ import pandas as pd
 
 from . import schema
 from .dataset import Dataset
+from .validation import parse_date
 
 SNAPSHOT_COLUMNS = ("region_id", "held_pct", "claim_id", "side", "as_of", "stated_on")
 
 
 def to_timestamp(value: str | dt.date | pd.Timestamp, argument: str = "as_of") -> pd.Timestamp:
     """Return ``value`` as a day Timestamp, or raise ValueError naming the argument."""
+    expected = f"{argument}={value!r} is not a date; expected YYYY-MM-DD or a date object"
+    if isinstance(value, str):
+        # Only ISO days: pandas would read "01/02/2025" month-first without a word.
+        parsed = parse_date(value.strip())
+        if parsed is None:
+            raise ValueError(expected)
+        return pd.Timestamp(parsed)
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError) as err:
-        raise ValueError(f"{argument}={value!r} is not a date; expected YYYY-MM-DD") from err
+        raise ValueError(expected) from err
     if pd.isna(stamp):
-        raise ValueError(f"{argument}={value!r} is not a date; expected YYYY-MM-DD")
+        raise ValueError(expected)
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_localize(None)
     return stamp.normalize()
 
 

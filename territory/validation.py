@@ -11,7 +11,9 @@ from . import schema
 from .csvfile import Rows
 from .problems import Problem
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+# ASCII digits only: float() would also take "5_0" and full-width digits, which pandas cannot.
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$", re.ASCII)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -26,10 +28,9 @@ def parse_date(text: str) -> dt.date | None:
 
 def parse_number(text: str) -> float | None:
     """Return the finite float a cell holds, or None."""
-    try:
-        value = float(text)
-    except ValueError:
+    if not _NUMBER.match(text):
         return None
+    value = float(text)
     return value if math.isfinite(value) else None
 
 
