@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
 import territory
-from territory import schema
-from territory.claims import side_labels
+from territory import export, schema
+from territory.claims import region_names, side_labels
 from territory.i18n import _
 from territory.snapshot import effective_as_of
-from territory.viewstate import FIRST_DATE, PERSPECTIVES, ViewState, read_view_state
+from territory.viewstate import FIRST_DATE, PERSPECTIVES, QUERY_NAMES, ViewState, read_view_state
 
-DATE_KEY, SIDE_KEY, READ_KEY = "date", "side", "_view_read_from_url"
+VIEW_KEY = "view"
 
 
 def perspective_labels() -> dict[str, str]:
@@ -86,52 +88,290 @@ def default_date(dataset: territory.Dataset) -> dt.date:
     return pd.Timestamp(effective_as_of(level).max()).date()
 
 
-def view_state_controls(dataset: territory.Dataset) -> ViewState:
-    """Draw the shared controls in the sidebar and mirror them in the URL (?date=&side=)."""
-    latest = default_date(dataset)
-    last = max(dt.date.today(), latest)
-    if READ_KEY not in st.session_state:
-        # A new session: the link decides; afterwards the widgets do.
-        view, notes = read_view_state(st.query_params.to_dict(), latest, last)
-        st.session_state[DATE_KEY], st.session_state[SIDE_KEY] = view.date, view.side
-        st.session_state[READ_KEY] = True
+def require_entrypoint() -> None:
+    """Rerun through app.py when Streamlit ran a page file on its own.
+
+    With a pages/ folder beside the entrypoint, the first session after a server start that
+    opens a deep link (/timeline) runs the page in the old folder mode, without app.py's
+    navigation and shared state. Turning that mode off and rerunning puts app.py in charge.
+    """
+    if VIEW_KEY in st.session_state:
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
+def start_view(dataset: territory.Dataset) -> ViewState:
+    """Return the view; a new session reads it from the link, noting ignored parameters."""
+    if VIEW_KEY not in st.session_state:
+        latest = default_date(dataset)
+        last = max(dt.date.today(), latest)
+        view, notes = read_view_state(
+            st.query_params.to_dict(), latest, last, dataset.regions["region_id"]
+        )
+        st.session_state[VIEW_KEY] = view
         for note in notes:
             st.toast(note, icon=":material/link_off:")
-    labels = perspective_labels()
-    with st.sidebar:
-        chosen = st.date_input(
-            _("Claims as of"),
-            min_value=FIRST_DATE,
-            max_value=last,
-            format="YYYY-MM-DD",
-            key=DATE_KEY,
-            help=_("Each region shows the latest claim made about it on or before this date."),
-        )
-        side = st.selectbox(
-            _("Perspective"),
-            PERSPECTIVES,
-            format_func=labels.get,
-            key=SIDE_KEY,
-            help=_("Whose claims to show: every side, or one side's claims only."),
-        )
-    view = ViewState(date=chosen or latest, side=side or "all")
-    for name, value in view.to_query().items():
-        if st.query_params.get(name) != value:
-            st.query_params[name] = value
-    return view
+    return current_view()
 
 
 def current_view() -> ViewState:
-    """Return the state the entrypoint read from the shared controls."""
-    return st.session_state["view"]
+    """Return the state every page reads."""
+    return st.session_state[VIEW_KEY]
 
 
-def neutralise_cells(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy where text cells that a spreadsheet would run as formulas are quoted."""
-    out = frame.copy()
-    for column in out.columns:
-        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v
+def update_view(**changes) -> ViewState:
+    """Change fields of the view; the URL follows at the end of the run."""
+    st.session_state[VIEW_KEY] = dataclasses.replace(current_view(), **changes)
+    return current_view()
+
+
+def sync_url() -> None:
+    """Mirror the view in the query string, leaving parameters it does not own alone."""
+    wanted = current_view().to_query()
+    owned = {"date", "side", *QUERY_NAMES.values()}
+    for name in list(st.query_params.keys()):
+        if name in owned and name not in wanted:
+            del st.query_params[name]
+    for name, value in wanted.items():
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+
+
+def bound(widget, field: str, *, to_widget=None, from_widget=None, **kwargs):
+    """Draw ``widget`` showing the view's ``field``; a change updates the view before the rerun.
+
+    Widget state is dropped when a page is left; the view is not, so values survive page
+    switches and the URL stays complete.
+    """
+    key = f"_widget_{field}"
+    to_widget = to_widget or (lambda value: value)
+    from_widget = from_widget or (lambda value: value)
+    st.session_state[key] = to_widget(getattr(current_view(), field))
+
+    def changed() -> None:
+        update_view(**{field: from_widget(st.session_state[key])})
+
+    return widget(key=key, on_change=changed, **kwargs)
+
+
+def shared_controls(dataset: territory.Dataset) -> ViewState:
+    """Draw the date and perspective controls every page shares, in the sidebar."""
+    latest = default_date(dataset)
+    labels = perspective_labels()
+    with st.sidebar:
+        bound(
+            st.date_input,
+            "date",
+            from_widget=lambda value: value or latest,
+            label=_("Claims as of"),
+            min_value=FIRST_DATE,
+            max_value=max(dt.date.today(), latest),
+            format="YYYY-MM-DD",
+            help=_(
+                "Each region shows the latest claim about its situation on or before this date."
+            ),
+        )
+        bound(
+            st.selectbox,
+            "side",
+            label=_("Perspective"),
+            options=PERSPECTIVES,
+            format_func=labels.get,
+            help=_("Whose claims to show: every side, or one side's claims only."),
+        )
+    return current_view()
+
+
+def reset_filters() -> None:
+    """Clear the explorer's filters and the selected claim; date and perspective stay."""
+    update_view(
+        regions=(),
+        start=None,
+        end=None,
+        claimant="",
+        metrics=(),
+        statuses=(),
+        settlement="",
+        text="",
+        claim="",
+    )
+
+
+def _plain(text) -> str:
+    """Return text that Markdown shows as written ($ would start a formula, * emphasis)."""
+    value = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    for char in "\\`*_{}[]<>()#+!|$~":
+        value = value.replace(char, "\\" + char)
+    return value
+
+
+def claim_card(claim: pd.Series, names: dict[str, str]) -> None:
+    """Show one claim in full: quote, claimant and role, region, value, status, source."""
+    who = _plain(claim["claimant"])
+    if claim.get("claimant_role"):
+        who += f", {_plain(claim['claimant_role'])}"
+    if claim.get("quote"):
+        st.markdown("> " + _plain(claim["quote"]))
+        if claim.get("quote_original"):
+            st.caption(
+                _("Original ({language}): {text}").format(
+                    language=claim.get("quote_language") or "?", text=claim["quote_original"]
+                )
             )
-    return out
+        if claim.get("translated_by"):
+            st.caption(_("Translation: {who}").format(who=claim["translated_by"]))
+    facts = {
+        _("According to"): who,
+        _("Side"): side_labels().get(claim["side"], claim["side"]),
+        _("Region"): _plain(names.get(claim["region_id"], claim["region_id"])),
+        _("Kind"): claim["metric"]
+        + (f" · {_plain(claim['settlement'])}" if claim.get("settlement") else ""),
+        _("Value"): "" if pd.isna(claim["value"]) else f"{claim['value']:g}",
+        _("Whose control"): claim["controller"],
+        _("Stated on"): f"{claim['stated_on']:%Y-%m-%d}",
+        _("As of"): "" if pd.isna(claim["as_of"]) else f"{claim['as_of']:%Y-%m-%d}",
+        _("Status"): claim["status"],
+    }
+    st.markdown("  \n".join(f"**{k}:** {v}" for k, v in facts.items() if v))
+    source = f"{_plain(claim['publisher'])}, {claim['published_on']:%Y-%m-%d}"
+    if claim.get("title"):
+        source += f" — {_plain(claim['title'])}"
+    link = f" · [{_('open the source')}]({claim['url']})" if claim.get("url") else ""
+    st.markdown(_("**Source:** {source}").format(source=source) + link)
+    if claim.get("notes"):
+        st.caption(_("Curator's notes: {notes}").format(notes=claim["notes"]))
+
+
+def date_range_controls(start_column, end_column) -> tuple[dt.date | None, dt.date | None]:
+    """Draw From and To date inputs bound to the view's range; blank means open-ended."""
+    last = max(dt.date.today(), current_view().date)
+    common = {"min_value": FIRST_DATE, "max_value": last, "format": "YYYY-MM-DD"}
+    with start_column:
+        bound(st.date_input, "start", label=_("From"), **common)
+    with end_column:
+        bound(st.date_input, "end", label=_("To"), **common)
+    view = current_view()
+    return view.start, view.end
+
+
+TABLE_COLUMNS = {
+    "region": lambda: _("Region"),
+    "stated_on": lambda: st.column_config.DateColumn(_("Stated on"), format="YYYY-MM-DD"),
+    "as_of": lambda: st.column_config.DateColumn(_("As of"), format="YYYY-MM-DD"),
+    "claimant": lambda: _("According to"),
+    "side": lambda: _("Side"),
+    "metric": lambda: _("Kind"),
+    "stated_value": lambda: _("As stated"),
+    "held_pct": lambda: st.column_config.NumberColumn(_("Claimed held (%)"), format="%.1f"),
+    "value": lambda: st.column_config.NumberColumn(_("Value"), format="%g"),
+    "settlement": lambda: _("Settlement"),
+    "status": lambda: _("Status"),
+    "quote": lambda: st.column_config.TextColumn(_("Quote"), width="large"),
+    "publisher": lambda: _("Source"),
+    "url": lambda: st.column_config.LinkColumn(_("Link"), display_text=_("open")),
+    "claim_id": lambda: _("Claim"),
+}
+
+
+def claims_table(frame: pd.DataFrame, key: str | None = None, **kwargs):
+    """Show claims with readable headers, side names and working links; return the element."""
+    shown = [c for c in TABLE_COLUMNS if c in frame.columns]
+    table = frame.assign(side=frame["side"].map(side_labels())) if "side" in frame else frame
+    if "region" not in frame.columns and "region_id" in frame.columns:
+        table = table.assign(region=table["region_id"].map(region_names(dataset_or_stop())))
+        shown.insert(0, "region")
+    return st.dataframe(
+        table[shown],
+        hide_index=True,
+        column_config={c: TABLE_COLUMNS[c]() for c in shown},
+        key=key,
+        **kwargs,
+    )
+
+
+def view_exports(page: str, title: str, *, claims=None, figure=None, geojson=None) -> None:
+    """Offer the view's downloads and its citation: the same on every page."""
+    dataset = dataset_or_stop()
+    view = current_view()
+    stem = f"claimed-ground-{page}-{view.date.isoformat()}"
+    with st.expander(_("Download and cite this view"), icon=":material/download:"):
+        columns = st.columns(4)
+        if claims is not None and len(claims):
+            table = export.claims_export_table(dataset, claims)
+            columns[0].download_button(
+                _("Claims (CSV)"),
+                export.claims_to_csv(table),
+                f"{stem}.csv",
+                "text/csv",
+                key=f"{page}-csv",
+            )
+            columns[1].download_button(
+                _("Claims (JSON)"),
+                export.claims_to_json(table),
+                f"{stem}.json",
+                "application/json",
+                key=f"{page}-json",
+            )
+            columns[2].download_button(
+                _("ClaimReview (JSON-LD)"),
+                export.claims_to_claimreview(table, base_url=app_link()).encode("utf-8"),
+                f"{stem}.claimreview.jsonld",
+                "application/ld+json",
+                key=f"{page}-claimreview",
+            )
+        if geojson is not None:
+            columns[3].download_button(
+                _("Map snapshot (GeoJSON)"),
+                geojson,
+                f"{stem}.geojson",
+                "application/geo+json",
+                key=f"{page}-geojson",
+            )
+        if figure is not None:
+            figure_downloads(figure, stem, page)
+        citation = export.cite_view(
+            title, view_link(page), dt.date.today(), export.dataset_version(dataset)
+        )
+        st.markdown(_("**Cite this view**"))
+        st.code(citation["text"], language=None, wrap_lines=True)
+        st.code(citation["bibtex"], language="bibtex")
+
+
+def figure_downloads(figure, stem: str, page: str) -> None:
+    """Offer the figure as PNG and SVG, rendered on the server only when asked."""
+    left, right = st.columns(2)
+    for column, fmt, mime in ((left, "png", "image/png"), (right, "svg", "image/svg+xml")):
+        column.download_button(
+            _("Chart ({fmt})").format(fmt=fmt.upper()),
+            data=lambda fmt=fmt: _figure_bytes(figure, fmt),
+            file_name=f"{stem}.{fmt}",
+            mime=mime,
+            key=f"{page}-{fmt}",
+            on_click="ignore",
+        )
+
+
+def _figure_bytes(figure, fmt: str) -> bytes:
+    try:
+        return export.figure_to_image(figure, fmt)
+    except ValueError as err:
+        st.error(str(err))
+        return b""
+
+
+def app_link() -> str:
+    """Return the app's address as the reader sees it (falls back to localhost)."""
+    try:
+        return st.context.url.split("?")[0].rsplit("/", 1)[0] + "/"
+    except Exception:  # AppTest and bare runs have no request URL
+        return "http://localhost:8501/"
+
+
+def view_link(page: str) -> str:
+    """Return a link that reproduces the current view on ``page``."""
+    query = "&".join(f"{k}={quote(v)}" for k, v in current_view().to_query().items())
+    path = "" if page == "map" else page
+    return f"{app_link()}{path}?{query}"

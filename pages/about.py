@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from territory.i18n import _
 
+ui.require_entrypoint()
 dataset = ui.dataset_or_stop()
 
 st.title(_("About the data"))

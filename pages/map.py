@@ -1,14 +1,15 @@
 """Map page: each region coloured by the share claimed held, as of the chosen date."""
 
-import pandas as pd
 import streamlit as st
 
 import ui
 from territory import control_snapshot, implied_national_share, schema
 from territory.claims import join_snapshot_details, side_labels
+from territory.export import snapshot_to_geojson
 from territory.figures import PLOT_CONFIG, build_control_map, describe_control_map
 from territory.i18n import _
 
+ui.require_entrypoint()
 dataset = ui.dataset_or_stop()
 view = ui.current_view()
 perspective = ui.perspective_labels()[view.side]
@@ -61,7 +62,21 @@ regions = ui.regions()
 units = regions[regions["country"].isin(schema.COUNTRIES) & (regions["region_id"] != "UA")]
 alt_text = describe_control_map(details, len(units), perspective)
 figure = build_control_map(regions, details, ui.backdrop(), side_labels())
-st.plotly_chart(figure, config=PLOT_CONFIG, key="control_map", alt=alt_text)
+clicked = st.plotly_chart(
+    figure,
+    config=PLOT_CONFIG,
+    key="control_map",
+    alt=alt_text,
+    on_select="rerun",
+    selection_mode="points",
+)
+points = clicked.selection.points if clicked else []
+picked = [p.get("location") for p in points if p.get("location") in set(units["region_id"])]
+if picked:
+    # A click on a region opens its profile, keeping the date and perspective.
+    ui.update_view(region=picked[0])
+    st.switch_page("pages/region.py", query_params=ui.current_view().to_query())
+st.caption(_("Click a region to open its profile."))
 with st.expander(_("Text description of the map")):
     st.write(alt_text)
 
@@ -74,50 +89,27 @@ if details.empty:
         ).format(date=when, perspective=perspective)
     )
 else:
-    table = details.assign(
-        side=details["side"].map(side_labels()),
-        held_pct=details["held_pct"].round(1),
-    )[
-        [
-            "region",
-            "held_pct",
-            "claimant",
-            "side",
-            "stated_on",
-            "as_of",
-            "status",
-            "quote",
-            "publisher",
-            "url",
+    ui.claims_table(
+        details.assign(held_pct=details["held_pct"].round(1))[
+            [
+                "region",
+                "held_pct",
+                "stated_value",
+                "claimant",
+                "side",
+                "stated_on",
+                "as_of",
+                "status",
+                "quote",
+                "publisher",
+                "url",
+            ]
         ]
-    ]
-    st.dataframe(
-        table,
-        hide_index=True,
-        column_config={
-            "region": _("Region"),
-            "held_pct": st.column_config.NumberColumn(_("Claimed held (%)"), format="%.1f"),
-            "claimant": _("According to"),
-            "side": _("Side"),
-            "stated_on": st.column_config.DateColumn(_("Stated on"), format="YYYY-MM-DD"),
-            "as_of": st.column_config.DateColumn(_("As of"), format="YYYY-MM-DD"),
-            "status": _("Status"),
-            "quote": st.column_config.TextColumn(_("Quote"), width="large"),
-            "publisher": _("Source"),
-            "url": st.column_config.LinkColumn(_("Link"), display_text=_("open")),
-        },
     )
-    export = ui.neutralise_cells(
-        details.assign(
-            as_of=details["as_of"].dt.strftime("%Y-%m-%d"),
-            stated_on=details["stated_on"].dt.strftime("%Y-%m-%d"),
-            published_on=pd.to_datetime(details["published_on"]).dt.strftime("%Y-%m-%d"),
-        )
-    )
-    st.download_button(
-        _("Download these claims (CSV)"),
-        data=export.to_csv(index=False).encode("utf-8"),
-        file_name=f"claimed-ground-snapshot-{when}-{view.side}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-    )
+ui.view_exports(
+    "map",
+    _("Claimed control by region, {date}").format(date=when),
+    claims=dataset.claims[dataset.claims["claim_id"].isin(details["claim_id"])],
+    figure=figure,
+    geojson=snapshot_to_geojson(regions, details),
+)

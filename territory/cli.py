@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from . import contribute, schema
+from . import contribute, export, schema
 from .datapackage import write_datapackage
 from .dataset import PROJECT_DATA_DIR, load_dataset
 from .problems import DatasetError
@@ -69,6 +69,11 @@ Run = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[str, Configure, Run]] = {
     "validate": ("check a data package, one line per problem", _configure_validate, _run_validate),
     "snapshot": ("print the claimed control of each region", _configure_snapshot, _run_snapshot),
+    "export": (
+        "export claims (csv, json, claimreview) or a snapshot (geojson)",
+        export.configure,
+        export.run,
+    ),
     "add": (
         "add a claim interactively, validating as you go",
         contribute.configure,

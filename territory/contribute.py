@@ -36,8 +36,8 @@ CONTENT_FARMS = (
 )
 NEW_SOURCE = "new"
 LIST = "?"
-CLAIM_FALLBACK_ID = "usr-001"
-SOURCE_FALLBACK_ID = "src-usr-001"
+# The first id proposed when a table has no numbered id to continue.
+FIRST_IDS = {schema.CLAIMS.name: "usr-001", schema.SOURCES.name: "src-usr-001"}
 TYPE_HINTS = {"date": "YYYY-MM-DD", "number": "number"}
 
 Ask = Callable[[str], str]
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def add(directory: str | os.PathLike | None, ask: Ask, out: TextIO) -> int:
-    """Load the package, ask for a claim (and maybe a source), confirm, append; return the exit code."""
+    """Load the package, ask for a claim (and maybe a source), confirm, append; exit code."""
     dataset = load_dataset(directory)  # a broken package stops here with its problems
     prompter = Prompter(dataset, ask, out)
     rows = prompter.rows()
@@ -82,7 +82,7 @@ def add(directory: str | os.PathLike | None, ask: Ask, out: TextIO) -> int:
 
 
 def next_id(ids: Sequence[str], fallback: str) -> str:
-    """Return the next free id after the last numbered one (same prefix and width), else ``fallback``."""
+    """Return the free id after the last numbered one (same prefix, width), else ``fallback``."""
     numbered = [m for m in map(_NUMBERED.match, ids) if m]
     prefix, digits = (numbered[-1] if numbered else _NUMBERED.match(fallback)).groups()
     number, taken = int(digits) + bool(numbered), set(ids)
@@ -151,7 +151,7 @@ class Prompter:
 
     def record(self, table: schema.Table, rows: list[Row]) -> dict[str, str]:
         """Ask for each column of ``table`` in schema order; a new source goes into ``rows``."""
-        defaults = {table.primary_key: next_id(self.ids[table.name], _fallback(table))}
+        defaults = {table.primary_key: next_id(self.ids[table.name], FIRST_IDS[table.name])}
         if table is schema.SOURCES:
             defaults["accessed_on"] = dt.date.today().isoformat()
         record: dict[str, str] = {}
@@ -242,7 +242,7 @@ class Prompter:
 
 
 def append_rows(directory: Path, rows: Sequence[Row]) -> None:
-    """Append each row to its table's file; restore every file if the package then fails to load."""
+    """Append each row to its table's file; restore every file if the package then fails."""
     originals = {directory / t.filename: (directory / t.filename).read_bytes() for t, _ in rows}
     pending = dict(originals)
     for table, record in rows:  # encode everything first: a missing column writes nothing
@@ -270,7 +270,7 @@ def row_bytes(existing: bytes, table: schema.Table, record: dict[str, str]) -> b
     newline = line_end.group() if line_end else "\n"
     buffer = io.StringIO(newline="")
     csv.writer(buffer, lineterminator=newline).writerow([record.get(h, "") for h in header])
-    lead = ""
+    lead = newline if text and not text.endswith(("\n", "\r")) else ""
     return (lead + buffer.getvalue()).encode("utf-8")
 
 
@@ -295,10 +295,6 @@ def _kind(column: schema.Column) -> str:
     kind = "required" if column.required else "optional"
     hint = TYPE_HINTS.get(column.type)
     return f"{kind}, {hint}" if hint else kind
-
-
-def _fallback(table: schema.Table) -> str:
-    return SOURCE_FALLBACK_ID if table is schema.SOURCES else CLAIM_FALLBACK_ID
 
 
 def _is_claim_source(table: schema.Table, column: schema.Column) -> bool:

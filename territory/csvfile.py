@@ -53,7 +53,9 @@ def _parse(name: str, text: str, problems: list[Problem]) -> Rows | None:
         return None
     for index, name_ in enumerate(header):
         if name_ and name_ in header[:index]:
-            problems.append(Problem(name, 1, name_, f"column '{name_}' appears twice in the header"))
+            problems.append(
+                Problem(name, 1, name_, f"column '{name_}' appears twice in the header")
+            )
     records, lines = [], []
     start = reader.line_num + 1
     try:

@@ -189,3 +189,27 @@ def describe_control_map(details: pd.DataFrame, unit_count: int, side_name: str)
         count=len(claimed), total=unit_count, side=side_name
     )
     return head + " " + _("Highest claimed shares:") + " " + "; ".join(parts) + "."
+
+
+def build_locator_map(regions: gpd.GeoDataFrame, region_id: str, backdrop: dict) -> go.Figure:
+    """Return a small map with one region highlighted among the others."""
+    units = regions[regions["region_id"] != schema.NATIONAL_REGION]
+    figure = go.Figure(_backdrop_trace(backdrop))
+    figure.add_trace(
+        go.Choroplethmap(
+            geojson=_feature_collection(units),
+            locations=list(units["region_id"]),
+            z=[1 if r == region_id else 0 for r in units["region_id"]],
+            colorscale=[[0, NO_CLAIM_COLOUR], [1, HELD_SCALE[-2]]],
+            showscale=False,
+            marker={"line": {"color": OUTLINE_COLOUR, "width": 0.5}},
+            hoverinfo="skip",
+        )
+    )
+    figure.update_layout(
+        map={"style": "white-bg", "center": MAP_CENTER, "zoom": MAP_ZOOM - 1.1},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=260,
+        showlegend=False,
+    )
+    return figure

@@ -7,7 +7,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["pages/map.py", "pages/about.py"]
+PAGES = [
+    "pages/map.py",
+    "pages/timeline.py",
+    "pages/claims.py",
+    "pages/region.py",
+    "pages/sources.py",
+    "pages/about.py",
+]
 
 
 def run_app(page: str | None = None, **params: str) -> AppTest:
@@ -45,14 +52,14 @@ def test_map_page_shows_luhansk_claimed_by_russian_side_on_2025_07_01():
 
 def test_map_page_reads_side_from_the_link():
     at = run_app(date="2025-07-01", side="ukraine")
-    assert at.selectbox(key="side").value == "ukraine"
-    assert str(at.date_input(key="date").value) == "2025-07-01"
+    assert at.selectbox(key="_widget_side").value == "ukraine"
+    assert str(at.date_input(key="_widget_date").value) == "2025-07-01"
 
 
 def test_bad_link_parameters_fall_back_to_defaults_with_a_note():
     at = run_app(date="2025-13-45", side="martians")
     assert not at.exception
-    assert at.selectbox(key="side").value == "all"
+    assert at.selectbox(key="_widget_side").value == "all"
     assert len(at.toast) == 2
 
 
