@@ -266,7 +266,7 @@ TABLE_COLUMNS = {
     "metric": lambda: _("Kind"),
     "stated_value": lambda: _("As stated"),
     "held_pct": lambda: st.column_config.NumberColumn(_("Claimed held (%)"), format="%.1f"),
-    "value": lambda: st.column_config.NumberColumn(_("Value"), format="%g"),
+    "value": lambda: st.column_config.TextColumn(_("Value")),
     "settlement": lambda: _("Settlement"),
     "status": lambda: _("Status"),
     "quote": lambda: st.column_config.TextColumn(_("Quote"), width="large"),
@@ -280,6 +280,11 @@ def claims_table(frame: pd.DataFrame, key: str | None = None, **kwargs):
     """Show claims with readable headers, side names and working links; return the element."""
     shown = [c for c in TABLE_COLUMNS if c in frame.columns]
     table = frame.assign(side=frame["side"].map(side_labels())) if "side" in frame else frame
+    if "value" in table:
+        # Blank rather than "None" where a metric takes no value.
+        table = table.assign(value=table["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))
+    if "as_of" in table and "stated_on" in table:
+        table = table.assign(as_of=table["as_of"].fillna(table["stated_on"]))
     if "region" not in frame.columns and "region_id" in frame.columns:
         table = table.assign(region=table["region_id"].map(region_names(dataset_or_stop())))
         shown.insert(0, "region")

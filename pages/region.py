@@ -14,6 +14,7 @@ DEFAULT_REGION = "UA-09"
 ui.require_entrypoint()
 dataset = ui.dataset_or_stop()
 names = region_names(dataset)
+st.title(_("Region profile"))
 ui.bound(
     st.selectbox,
     "region",
@@ -27,7 +28,7 @@ region_id = view.region or DEFAULT_REGION
 info = dataset.regions.set_index("region_id").loc[region_id]
 when = view.date.strftime("%Y-%m-%d")
 
-st.title(names[region_id])
+st.header(names[region_id])
 st.caption(
     _("Official area {area} km² ({source}). Claims as of {date}.").format(
         area=f"{info['area_km2']:,.0f}", source=info["area_source"], date=when

@@ -163,6 +163,10 @@ def _present(mapping: dict) -> dict:
     return {k: v for k, v in mapping.items() if v not in ("", None)}
 
 
+def _permalink(base_url: str, claim_id: str) -> str:
+    return f"{base_url}{'&' if '?' in base_url else '?'}claim={claim_id}"
+
+
 def _claim_review(row: pd.Series, base_url: str | None) -> dict:
     appearance = _present(
         {
@@ -176,7 +180,7 @@ def _claim_review(row: pd.Series, base_url: str | None) -> dict:
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{base_url}?claim={row['claim_id']}" if base_url else "",
+        "url": _permalink(base_url, row["claim_id"]) if base_url else "",
         "claimReviewed": row["quote"] or _claim_sentence(row),
         "itemReviewed": {
             "@type": "Claim",
@@ -210,6 +214,7 @@ def cite_view(title: str, link: str, accessed: dt.date, version: str) -> dict[st
         project=PROJECT_NAME, title=title, link=link, day=day, version=version
     )
     safe_title = re.sub(r"([&%$#_{}])", r"\\\1", title)  # BibTeX's special characters
+    # Double braces keep BibTeX from reading the name as "Ground, Claimed".
     fields = {"author": f"{{{PROJECT_NAME}}}", "title": safe_title, "year": accessed.year}
     fields |= {"url": link, "urldate": accessed.isoformat(), "note": f"Dataset version {version}"}
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields.items())
@@ -256,19 +261,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the subcommand's options."""
     many = {"action": "append", "default": None}
     parser.add_argument("--format", required=True, choices=FORMATS)
-    parser.add_argument("--data", help="package directory (default: $TERRITORY_DATA_DIR or data/)")
-    parser.add_argument("--date", help="geojson: snapshot date, YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--data", metavar="DIR", help="package directory (default: $TERRITORY_DATA_DIR or data/)"
+    )
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="geojson: snapshot date, YYYY-MM-DD (default: today)"
+    )
     parser.add_argument("--side", choices=schema.SIDES, help="repeatable", **many)
     parser.add_argument("--region", help="region id, e.g. UA-09; repeatable", **many)
-    parser.add_argument("--from", dest="start", help="first as-of date, YYYY-MM-DD")
-    parser.add_argument("--to", dest="end", help="last as-of date, YYYY-MM-DD")
+    parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first as-of date")
+    parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last as-of date")
     parser.add_argument("--claimant", default="", help="part of the claimant's name")
     parser.add_argument("--metric", choices=schema.METRICS, help="repeatable", **many)
     parser.add_argument("--status", choices=schema.STATUSES, help="repeatable", **many)
     parser.add_argument("--settlement", default="", help="part of a settlement's name")
     parser.add_argument("--search", default="", help="text in quotes, claimants and notes")
     parser.add_argument("--base-url", help="claimreview: the app's address, for permalinks")
-    parser.add_argument("--output", help="file to write (default: standard output)")
+    parser.add_argument("--output", metavar="FILE", help="file to write (default: standard output)")
 
 
 def _option_date(option: str, text: str | None) -> dt.date | None:
@@ -276,7 +285,8 @@ def _option_date(option: str, text: str | None) -> dt.date | None:
         return None
     parsed = parse_date(text.strip())
     if parsed is None:
-        raise ValueError(f"{option} {text!r} is not a date; expected YYYY-MM-DD")
+        message = _("{option} {text!r} is not a date; expected YYYY-MM-DD")
+        raise ValueError(message.format(option=option, text=text))
     return parsed
 
 
@@ -285,7 +295,8 @@ def _claim_filter(dataset: Dataset, args: argparse.Namespace) -> ClaimFilter:
     known = set(dataset.regions["region_id"])
     for region in args.region or ():
         if region not in known:
-            raise ValueError(f"--region {region!r} is not a region of regions.csv (e.g. UA-09)")
+            message = _("--region {region!r} is not a region of regions.csv (e.g. UA-09)")
+            raise ValueError(message.format(region=region))
     return ClaimFilter(
         regions=tuple(args.region or ()),
         start=_option_date("--from", args.start),
@@ -310,16 +321,23 @@ def _claim_options(args: argparse.Namespace) -> list[tuple[str, object]]:
 def _export(dataset: Dataset, args: argparse.Namespace) -> bytes:
     """Return the bytes the options ask for."""
     chosen = _claim_filter(dataset, args)
-    if args.format != "geojson":
-        if args.date is not None:
-            raise ValueError("--date applies to --format geojson only; use --from and --to")
-        table = claims_export_table(dataset, filter_claims(dataset, chosen))
-        if args.format == "claimreview":
-            return claims_to_claimreview(table, args.base_url).encode("utf-8") + b"\n"
-        return claims_to_csv(table) if args.format == "csv" else claims_to_json(table)
-    given = [o for o, v in _claim_options(args) if v]
+    if args.format == "geojson":
+        return _export_snapshot(dataset, args, chosen)
+    if args.date is not None:
+        raise ValueError(_("--date applies to --format geojson only; use --from and --to"))
+    table = claims_export_table(dataset, filter_claims(dataset, chosen))
+    if args.format == "claimreview":
+        return claims_to_claimreview(table, args.base_url).encode("utf-8") + b"\n"
+    return claims_to_csv(table) if args.format == "csv" else claims_to_json(table)
+
+
+def _export_snapshot(dataset: Dataset, args: argparse.Namespace, chosen: ClaimFilter) -> bytes:
+    """Return the GeoJSON snapshot at --date for --side (and --region, if given)."""
+    given = [option for option, value in _claim_options(args) if value]
     if given:
-        raise ValueError(f"{given[0]} does not apply to --format geojson (a snapshot)")
+        # Silently ignoring a filter would hand back a map the user did not ask for.
+        message = _("{option} does not apply to --format geojson (a snapshot)")
+        raise ValueError(message.format(option=given[0]))
     date = _option_date("--date", args.date) or dt.date.today()
     details = join_snapshot_details(dataset, control_snapshot(dataset, date, chosen.sides))
     if chosen.regions:
@@ -337,5 +355,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         Path(args.output).write_bytes(data)
     except OSError as err:
-        raise ValueError(f"--output {args.output!r}: {err.strerror}") from err
+        message = _("--output {path!r}: {reason}").format(path=args.output, reason=err.strerror)
+        raise ValueError(message) from err
     return 0

@@ -260,6 +260,34 @@ def test_claimreview_states_a_claim_without_a_quote_as_a_sentence(table):
 
 
 @pytest.mark.parametrize(
+    ("cells", "sentence"),
+    [
+        (
+            {"metric": "full_control", "value": np.nan},
+            "C: Luhansk, entirely held by Russian forces",
+        ),
+        (
+            {"metric": "settlement_control", "settlement": "Bilohorivka", "controller": "ukraine"},
+            "C: Luhansk, Bilohorivka held by Ukrainian forces",
+        ),
+        (
+            {"metric": "area_change_km2", "value": 1200.0},
+            "C: Luhansk, 1,200 km² gained by Russian forces",
+        ),
+        ({"metric": "statement", "value": np.nan}, "C: Luhansk, a claim of kind 'statement'"),
+    ],
+)
+def test_claimreview_sentence_suits_each_kind_of_claim(table, cells, sentence):
+    one = table.iloc[[0]].assign(claimant="C", quote="", **cells)
+    assert json.loads(claims_to_claimreview(one))[0]["claimReviewed"] == sentence
+
+
+def test_claimreview_permalink_joins_a_base_url_that_already_has_a_query(table):
+    review = json.loads(claims_to_claimreview(table.iloc[[0]], "https://cg.example/?embed=true"))
+    assert review[0]["url"] == "https://cg.example/?embed=true&claim=lug"
+
+
+@pytest.mark.parametrize(
     ("claimant", "kind"),
     [
         ("Russian Ministry of Defence", "Organization"),
