@@ -298,51 +298,63 @@ def claims_table(frame: pd.DataFrame, key: str | None = None, **kwargs):
 
 
 def view_exports(page: str, title: str, *, claims=None, figure=None, geojson=None) -> None:
-    """Offer the view's downloads and its citation: the same on every page."""
+    """Offer the view's downloads and its citation: the same on every page.
+
+    Files are built only when a button is clicked, so a rerun pays nothing for them;
+    ``geojson`` is a callable returning bytes for the same reason.
+    """
     dataset = dataset_or_stop()
     view = current_view()
     stem = f"claimed-ground-{page}-{view.date.isoformat()}"
-    with st.expander(_("Download and cite this view"), icon=":material/download:"):
-        columns = st.columns(4)
-        if claims is not None and len(claims):
-            table = export.claims_export_table(dataset, claims)
-            columns[0].download_button(
-                _("Claims (CSV)"),
-                export.claims_to_csv(table),
-                f"{stem}.csv",
-                "text/csv",
-                key=f"{page}-csv",
-            )
-            columns[1].download_button(
+    link = app_link()
+
+    def table():
+        return export.claims_export_table(dataset, claims)
+
+    files = []
+    if claims is not None and len(claims):
+        files += [
+            (_("Claims (CSV)"), lambda: export.claims_to_csv(table()), "csv", "text/csv"),
+            (
                 _("Claims (JSON)"),
-                export.claims_to_json(table),
-                f"{stem}.json",
+                lambda: export.claims_to_json(table()),
+                "json",
                 "application/json",
-                key=f"{page}-json",
-            )
-            columns[2].download_button(
+            ),
+            (
                 _("ClaimReview (JSON-LD)"),
-                export.claims_to_claimreview(table, base_url=app_link()).encode("utf-8"),
-                f"{stem}.claimreview.jsonld",
+                lambda: export.claims_to_claimreview(table(), base_url=link).encode("utf-8"),
+                "claimreview.jsonld",
                 "application/ld+json",
-                key=f"{page}-claimreview",
-            )
-        if geojson is not None:
-            columns[3].download_button(
-                _("Map snapshot (GeoJSON)"),
-                geojson,
-                f"{stem}.geojson",
-                "application/geo+json",
-                key=f"{page}-geojson",
+            ),
+        ]
+    if geojson is not None:
+        files.append((_("Map snapshot (GeoJSON)"), geojson, "geojson", "application/geo+json"))
+    with st.expander(_("Download and cite this view"), icon=":material/download:"):
+        for column, (label, build, suffix, mime) in zip(st.columns(4), files, strict=False):
+            column.download_button(
+                label,
+                data=build,
+                file_name=f"{stem}.{suffix}",
+                mime=mime,
+                key=f"{page}-{suffix}",
+                on_click="ignore",
+                icon=":material/download:",
             )
         if figure is not None:
             figure_downloads(figure, stem, page)
         citation = export.cite_view(
-            title, view_link(page), dt.date.today(), export.dataset_version(dataset)
+            title, view_link(page), dt.date.today(), _version(dataset.path, dataset)
         )
         st.markdown(_("**Cite this view**"))
         st.code(citation["text"], language=None, wrap_lines=True)
         st.code(citation["bibtex"], language="bibtex")
+
+
+@st.cache_data(show_spinner=False, hash_funcs={territory.Dataset: id})
+def _version(path, dataset: territory.Dataset) -> str:
+    """Return the dataset version once per loaded dataset (it hashes every table)."""
+    return export.dataset_version(dataset)
 
 
 def figure_downloads(figure, stem: str, page: str) -> None:

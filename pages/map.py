@@ -111,5 +111,5 @@ ui.view_exports(
     _("Claimed control by region, {date}").format(date=when),
     claims=dataset.claims[dataset.claims["claim_id"].isin(details["claim_id"])],
     figure=figure,
-    geojson=snapshot_to_geojson(regions, details),
+    geojson=lambda: snapshot_to_geojson(regions, details),
 )
