@@ -276,18 +276,24 @@ TABLE_COLUMNS = {
 }
 
 
-def claims_table(frame: pd.DataFrame, key: str | None = None, **kwargs):
+# The columns a list of claims shows, in order; pages pick from TABLE_COLUMNS by default.
+CLAIM_LIST = ("claim_id", "stated_on", "as_of", "region", "claimant", "side", "metric", "value",
+              "settlement", "status", "quote", "publisher", "url")  # fmt: skip
+
+
+def claims_table(frame: pd.DataFrame, key: str | None = None, columns=None, **kwargs):
     """Show claims with readable headers, side names and working links; return the element."""
-    shown = [c for c in TABLE_COLUMNS if c in frame.columns]
+    wanted = columns or TABLE_COLUMNS
+    shown = [c for c in wanted if c in frame.columns]
     table = frame.assign(side=frame["side"].map(side_labels())) if "side" in frame else frame
     if "value" in table:
         # Blank rather than "None" where a metric takes no value.
         table = table.assign(value=table["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))
     if "as_of" in table and "stated_on" in table:
         table = table.assign(as_of=table["as_of"].fillna(table["stated_on"]))
-    if "region" not in frame.columns and "region_id" in frame.columns:
+    if "region" in wanted and "region" not in frame.columns and "region_id" in frame.columns:
         table = table.assign(region=table["region_id"].map(region_names(dataset_or_stop())))
-        shown.insert(0, "region")
+        shown.insert(list(wanted).index("region") if "region" in wanted else 0, "region")
     return st.dataframe(
         table[shown],
         hide_index=True,

@@ -95,23 +95,9 @@ st.write(_("{count} of {total} claims match.").format(count=len(found), total=le
 found = found.sort_values(["stated_on", "claim_id"], ascending=[False, True]).reset_index(drop=True)
 table = found.assign(region=found["region_id"].map(names))
 event = ui.claims_table(
-    table[
-        [
-            "claim_id",
-            "stated_on",
-            "region",
-            "claimant",
-            "side",
-            "metric",
-            "value",
-            "settlement",
-            "status",
-            "quote",
-            "publisher",
-            "url",
-        ]
-    ],
+    table,
     key="explorer_table",
+    columns=[c for c in ui.CLAIM_LIST if c != "as_of"],
     on_select="rerun",
     selection_mode="single-row",
 )

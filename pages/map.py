@@ -43,9 +43,14 @@ with left:
         row = national.iloc[0]
         st.metric(_("National share claimed held by Russian forces"), _pct(row["held_pct"]))
         st.caption(
-            _("According to {claimant}, stated {stated} · source: {publisher}").format(
+            _(
+                "According to {claimant}, stated {stated} about {as_of} ({stated_value}) · "
+                "source: {publisher}"
+            ).format(
                 claimant=row["claimant"],
                 stated=row["stated_on"].strftime("%Y-%m-%d"),
+                as_of=row["as_of"].strftime("%Y-%m-%d"),
+                stated_value=row["stated_value"],
                 publisher=row["publisher"],
             )
         )

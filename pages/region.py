@@ -94,20 +94,6 @@ if chronology.empty:
     st.info(_("No claim about {region} in the record yet.").format(region=names[region_id]))
 else:
     ui.claims_table(
-        chronology[
-            [
-                "stated_on",
-                "as_of",
-                "claimant",
-                "side",
-                "metric",
-                "value",
-                "settlement",
-                "status",
-                "quote",
-                "publisher",
-                "url",
-            ]
-        ]
+        chronology, columns=[c for c in ui.CLAIM_LIST if c not in ("claim_id", "region")]
     )
     ui.view_exports("region", names[region_id], claims=chronology)
