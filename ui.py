@@ -12,6 +12,7 @@ import streamlit as st
 import territory
 from territory import export, schema
 from territory.claims import region_names, side_labels
+from territory.figures import titled_figure
 from territory.i18n import _
 from territory.snapshot import effective_as_of
 from territory.viewstate import FIRST_DATE, PERSPECTIVES, QUERY_NAMES, ViewState, read_view_state
@@ -348,7 +349,10 @@ def view_exports(page: str, title: str, *, claims=None, figure=None, geojson=Non
                 icon=":material/download:",
             )
         if figure is not None:
-            figure_downloads(figure, stem, page)
+            note = _("Claims, not verified facts. Source: Claimed Ground, {link}").format(
+                link=view_link(page)
+            )
+            figure_downloads(titled_figure(figure, title, note), stem, page)
         citation = export.cite_view(
             title, view_link(page), dt.date.today(), _version(dataset.path, dataset)
         )

@@ -113,7 +113,9 @@ else:
     )
 ui.view_exports(
     "map",
-    _("Claimed control by region, {date}").format(date=when),
+    _("Claimed control by region, as of {date} · {perspective}").format(
+        date=when, perspective=perspective
+    ),
     claims=dataset.claims[dataset.claims["claim_id"].isin(details["claim_id"])],
     figure=figure,
     geojson=lambda: snapshot_to_geojson(regions, details),

@@ -78,7 +78,10 @@ else:
     with st.expander(_("Text description of the chart")):
         st.write(alt)
     ui.claims_table(claims.rename(columns={"when": "as_of_effective"}))
-    ui.view_exports("timeline", _("Claims over time"), claims=claims, figure=figure)
+    title = _("Claims over time: {regions} · {perspective}").format(
+        regions=", ".join(names.get(r, r) for r in chosen), perspective=perspective
+    )
+    ui.view_exports("timeline", title, claims=claims, figure=figure)
 
 st.subheader(_("Ukraine as a whole"))
 national = join_sources(dataset, level_claims(dataset, view.sides, ["UA"]))

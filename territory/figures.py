@@ -213,3 +213,24 @@ def build_locator_map(regions: gpd.GeoDataFrame, region_id: str, backdrop: dict)
         showlegend=False,
     )
     return figure
+
+
+def titled_figure(figure: go.Figure, title: str, note: str) -> go.Figure:
+    """Return a copy with a title and a source note, for images that leave the app."""
+    framed = go.Figure(figure)
+    framed.update_layout(
+        title={"text": html.escape(title), "x": 0.01, "xanchor": "left", "font": {"size": 18}},
+        margin={"l": 10, "r": 10, "t": 50, "b": 50},
+    )
+    framed.add_annotation(
+        text=html.escape(note),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.02,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 11, "color": "#555555"},
+    )
+    return framed
