@@ -94,16 +94,23 @@ if found.empty:
 st.write(_("{count} of {total} claims match.").format(count=len(found), total=len(dataset.claims)))
 found = found.sort_values(["stated_on", "claim_id"], ascending=[False, True]).reset_index(drop=True)
 table = found.assign(region=found["region_id"].map(names))
+shown_ids = found["claim_id"].tolist()
+# The key changes with the filters, so a ticked row never outlives the list it was ticked in.
+table_key = f"explorer_table-{hash(ClaimFilter.from_view(view))}"
+st.session_state["_explorer_table_key"] = table_key
 event = ui.claims_table(
     table,
-    key="explorer_table",
+    key=table_key,
     columns=[c for c in ui.CLAIM_LIST if c != "as_of"],
     on_select="rerun",
     selection_mode="single-row",
 )
-rows = event.selection.rows if event else []
-if rows:
-    ui.update_view(claim=found.iloc[rows[0]]["claim_id"])
+ticked = (table_key, tuple(event.selection.rows)) if event else None
+# A selection stays in the widget across reruns: open its claim only when it changes, so
+# a thread button or a reset is not overridden by the row ticked before.
+if ticked and ticked[1] and st.session_state.get("_explorer_ticked") != ticked:
+    st.session_state["_explorer_ticked"] = ticked
+    ui.update_view(claim=shown_ids[ticked[1][0]])
 ui.view_exports("claims", _("Claims explorer"), claims=found)
 
 claim_id = ui.current_view().claim

@@ -30,7 +30,10 @@ st.caption(
         "the opposing side's forces; every marker is a claim. These are claims, not facts."
     )
 )
-choices = [r for r in regions_with_claims(dataset, schema.LEVEL_METRICS) if r != "UA"]
+# Regions with level claims first; the rest stay choosable so a link to any region works.
+with_claims = [r for r in regions_with_claims(dataset, schema.LEVEL_METRICS) if r != "UA"]
+others = [r for r in dataset.regions["region_id"] if r not in with_claims and r != "UA"]
+choices = with_claims + others
 left, middle, right = st.columns([3, 1, 1])
 with left:
     ui.bound(
