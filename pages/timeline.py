@@ -75,7 +75,9 @@ else:
     repeats = repeated_full_claims(claims)
     events = dataset.events.assign(region_id=dataset.events["region_id"].fillna(""))
     events = events[events["region_id"].isin([*chosen, ""])]
-    figure = build_region_timeline(claims, repeats, events, names, side_labels(), date_range)
+    figure = build_region_timeline(
+        claims, repeats, events, names, side_labels(), date_range, order=tuple(chosen)
+    )
     alt = describe_region_timeline(claims, repeats, names)
     st.plotly_chart(figure, config=PLOT_CONFIG, key="region_timeline", alt=alt)
     with st.expander(_("Text description of the chart")):

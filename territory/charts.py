@@ -112,13 +112,16 @@ def build_region_timeline(
     region_names: dict[str, str],
     side_names: dict[str, str],
     date_range: tuple | None = None,
+    order: tuple[str, ...] = (),
 ) -> go.Figure:
     """Return step lines of the held share claimed over time, one panel per region.
 
     ``claims`` comes from ``level_claims`` (joined with sources for the hover), ``repeats``
     from ``repeated_full_claims``, ``events`` has date, title and region_id.
     """
-    regions = list(dict.fromkeys(claims["region_id"])) or [""]
+    present = set(claims["region_id"])
+    # Panels in the order the reader chose, then any other region the claims mention.
+    regions = [r for r in dict.fromkeys([*order, *claims["region_id"]]) if r in present] or [""]
     figure = make_subplots(
         rows=len(regions),
         cols=1,

@@ -1,5 +1,6 @@
 """A real Streamlit server and Debian's Chromium for browser tests."""
 
+import contextlib
 import os
 import shutil
 import socket
@@ -21,6 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+RUNNING = "[data-testid='stApp'][data-test-script-state='running']"
 
 
 def _chromium() -> str | None:
@@ -95,3 +97,18 @@ def page(browser):
 def wait_idle(page) -> None:
     """Wait until Streamlit reports that the script finished running."""
     page.wait_for_selector(IDLE, timeout=60_000)
+
+
+def rerun_finished(page) -> None:
+    """Wait for the rerun an interaction started to finish."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    # A rerun first flips the state to "running"; waiting for that avoids reading the old page.
+    with contextlib.suppress(PlaywrightTimeout):  # the rerun may already have finished
+        page.wait_for_selector(RUNNING, timeout=5_000)
+    wait_idle(page)
+
+
+def wait_for_query(page, fragment: str) -> None:
+    """Wait until the address bar's query string holds ``fragment`` (history updates, no load)."""
+    page.wait_for_function("f => location.search.includes(f)", arg=fragment, timeout=30_000)

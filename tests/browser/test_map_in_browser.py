@@ -1,26 +1,11 @@
 """The map page in a real browser: it draws, the date changes it, the URL follows, nothing leaves."""
 
-import contextlib
+import re
 
 import pytest
-from conftest import wait_idle
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from conftest import rerun_finished, wait_for_query, wait_idle
 
 pytestmark = pytest.mark.browser
-
-
-def _rerun_finished(page) -> None:
-    # A rerun first flips the state to "running"; waiting for that avoids reading the old page.
-    with contextlib.suppress(PlaywrightTimeout):  # the rerun may already have finished
-        page.wait_for_selector(
-            "[data-testid='stApp'][data-test-script-state='running']", timeout=5_000
-        )
-    wait_idle(page)
-
-
-def wait_for_query(page, fragment: str) -> None:
-    """Wait until the address bar's query string holds ``fragment`` (history updates, no load)."""
-    page.wait_for_function("f => location.search.includes(f)", arg=fragment, timeout=30_000)
 
 
 def set_date(page, label: str, year: str, month: str, day: str) -> None:
@@ -48,10 +33,11 @@ def test_map_draws_changes_with_the_date_and_the_url_follows(page, server_url):
     assert "date=2025-07-01" in page.url
 
     set_date(page, "Claims as of", "2022", "07", "05")
-    _rerun_finished(page)
+    rerun_finished(page)
     wait_for_query(page, "date=2022-07-05")
     assert "side=all" in page.url
-    assert page.get_by_text("As of 2022-07-05").is_visible()
+    # Anchored: the citation in the downloads expander says "as of 2022-07-05" too.
+    assert page.get_by_text(re.compile(r"^As of 2022-07-05 · ")).is_visible()
     assert outside == [], f"the page fetched from outside: {outside}"
 
 
@@ -59,7 +45,7 @@ def test_link_reproduces_the_view_across_pages(page, server_url):
     page.goto(f"{server_url}/about?date=2024-01-01&side=ukraine")
     wait_idle(page)
     page.get_by_role("link", name="Map of claims").click()
-    _rerun_finished(page)
+    rerun_finished(page)
     wait_for_query(page, "side=ukraine")
     assert "date=2024-01-01" in page.url
-    assert page.get_by_text("As of 2024-01-01 · Ukrainian claims").is_visible()
+    assert page.get_by_text(re.compile(r"^As of 2024-01-01 · Ukrainian claims")).is_visible()
