@@ -367,6 +367,11 @@ def _version(path, dataset: territory.Dataset) -> str:
     return export.dataset_version(dataset)
 
 
+def dataset_version(dataset: territory.Dataset) -> str:
+    """Return the loaded dataset's version string."""
+    return _version(dataset.path, dataset)
+
+
 def figure_downloads(figure, stem: str, page: str) -> None:
     """Offer the figure as PNG and SVG, rendered on the server only when asked."""
     left, right = st.columns(2)
