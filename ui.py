@@ -11,8 +11,8 @@ import streamlit as st
 
 import territory
 from territory import export, schema
-from territory.claims import region_names, side_labels
-from territory.figures import titled_figure
+from territory.claims import join_snapshot_details, region_names, side_labels
+from territory.figures import build_control_map, titled_figure
 from territory.i18n import _
 from territory.snapshot import effective_as_of
 from territory.viewstate import FIRST_DATE, PERSPECTIVES, QUERY_NAMES, ViewState, read_view_state
@@ -54,6 +54,21 @@ def dataset_or_stop() -> territory.Dataset:
 def regions():
     """Return the region boundaries, loaded once per process."""
     return territory.load_regions()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={territory.Dataset: id})
+def snapshot_view(dataset: territory.Dataset, date: dt.date, side: str):
+    """Return (details, implied share) for a view; cached so a rerun of the view is cheap."""
+    sides = None if side == "all" else (side,)
+    details = join_snapshot_details(dataset, territory.control_snapshot(dataset, date, sides))
+    return details, territory.implied_national_share(dataset, date, sides)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={territory.Dataset: id})
+def control_map(dataset: territory.Dataset, date: dt.date, side: str):
+    """Return the map figure for a view (building it deep-copies ~80 KB of GeoJSON)."""
+    details, _implied = snapshot_view(dataset, date, side)
+    return build_control_map(regions(), details, backdrop(), side_labels())
 
 
 @st.cache_resource(show_spinner=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import statistics
 import subprocess
@@ -73,7 +75,17 @@ def map_rerun() -> dict:
     at.query_params["date"] = "2025-07-01"
     at.run()
     median = _median_seconds(at.run, 20)
-    return {"map_rerun_ms": round(median * 1000, 1)}
+    # The same view is cached; a new date pays for its snapshot and figure.
+    days = iter(range(1, 21))
+
+    def new_date() -> None:
+        at.session_state["view"] = dataclasses.replace(
+            at.session_state["view"], date=dt.date(2025, 6, next(days))
+        )
+        at.run()
+
+    fresh = _median_seconds(new_date, 20)
+    return {"map_rerun_ms": round(median * 1000, 1), "map_new_date_ms": round(fresh * 1000, 1)}
 
 
 def main() -> None:

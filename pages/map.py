@@ -3,10 +3,9 @@
 import streamlit as st
 
 import ui
-from territory import control_snapshot, implied_national_share, schema
-from territory.claims import join_snapshot_details, side_labels
+from territory import schema
 from territory.export import snapshot_to_geojson
-from territory.figures import PLOT_CONFIG, build_control_map, describe_control_map
+from territory.figures import PLOT_CONFIG, describe_control_map
 from territory.i18n import _
 
 ui.require_entrypoint()
@@ -24,10 +23,8 @@ st.caption(
     ).format(date=when, perspective=perspective)
 )
 
-snapshot = control_snapshot(dataset, view.date, view.sides)
-details = join_snapshot_details(dataset, snapshot)
+details, implied = ui.snapshot_view(dataset, view.date, view.side)
 national = details[details["region_id"] == schema.NATIONAL_REGION]
-implied = implied_national_share(dataset, view.date, view.sides)
 
 
 def _pct(value: float) -> str:
@@ -66,7 +63,7 @@ with right:
 regions = ui.regions()
 units = regions[regions["country"].isin(schema.COUNTRIES) & (regions["region_id"] != "UA")]
 alt_text = describe_control_map(details, len(units), perspective)
-figure = build_control_map(regions, details, ui.backdrop(), side_labels())
+figure = ui.control_map(dataset, view.date, view.side)
 clicked = st.plotly_chart(
     figure,
     config=PLOT_CONFIG,
