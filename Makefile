@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test lint format bench geo datapackage clean
+.PHONY: run test lint format bench geo datapackage messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ geo: $(STAMP)
 
 datapackage: $(STAMP)
 	$(BIN)/python -m territory datapackage
+
+# Interface strings for translators (gettext); translations go in locales/<lang>/LC_MESSAGES.
+messages:
+	xgettext --language=Python --keyword=_ --from-code=UTF-8 --package-name=claimed-ground \
+		--output=locales/claimed_ground.pot app.py ui.py pages/*.py territory/*.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
