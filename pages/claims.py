@@ -91,6 +91,34 @@ if found.empty:
         st.rerun()
     st.stop()
 
+
+def show_claim(claim_id: str) -> None:
+    """Show the chosen claim in full above the list, with its thread as links."""
+    claim = join_sources(dataset, dataset.claims[dataset.claims["claim_id"] == claim_id]).iloc[0]
+    with st.container(border=True):
+        head, close = st.columns([5, 1])
+        head.subheader(_("Claim {id}").format(id=claim_id))
+        if close.button(_("Close"), icon=":material/close:", key="close-claim"):
+            ui.update_view(claim="")
+            st.rerun()
+        ui.claim_card(claim, names)
+        answered, replies = claim_thread(dataset, claim_id)
+        for heading, frame in ((_("It answers"), answered), (_("Answered by"), replies)):
+            if len(frame):
+                st.markdown(f"**{heading}**")
+                for _index, other in frame.iterrows():
+                    side = side_labels().get(other["side"])
+                    label = f"{other['stated_on']:%Y-%m-%d} · {other['claimant']} ({side})"
+                    if st.button(label, key=f"thread-{other['claim_id']}", icon=":material/forum:"):
+                        ui.update_view(claim=other["claim_id"])
+                        st.rerun()
+
+
+claim_id = ui.current_view().claim
+if claim_id and claim_id in set(dataset.claims["claim_id"]):
+    show_claim(claim_id)
+else:
+    st.caption(_("Select a row to read the claim in full, with its source and its thread."))
 st.write(_("{count} of {total} claims match.").format(count=len(found), total=len(dataset.claims)))
 found = found.sort_values(["stated_on", "claim_id"], ascending=[False, True]).reset_index(drop=True)
 table = found.assign(region=found["region_id"].map(names))
@@ -111,21 +139,5 @@ ticked = (table_key, tuple(event.selection.rows)) if event else None
 if ticked and ticked[1] and st.session_state.get("_explorer_ticked") != ticked:
     st.session_state["_explorer_ticked"] = ticked
     ui.update_view(claim=shown_ids[ticked[1][0]])
+    st.rerun()
 ui.view_exports("claims", _("Claims explorer"), claims=found)
-
-claim_id = ui.current_view().claim
-if claim_id and claim_id in set(dataset.claims["claim_id"]):
-    claim = join_sources(dataset, dataset.claims[dataset.claims["claim_id"] == claim_id]).iloc[0]
-    st.subheader(_("Claim {id}").format(id=claim_id))
-    ui.claim_card(claim, names)
-    answered, replies = claim_thread(dataset, claim_id)
-    for heading, frame in ((_("It answers"), answered), (_("Answered by"), replies)):
-        if len(frame):
-            st.markdown(f"**{heading}**")
-            for _index, other in frame.iterrows():
-                label = f"{other['stated_on']:%Y-%m-%d} · {other['claimant']} ({side_labels().get(other['side'])})"
-                if st.button(label, key=f"thread-{other['claim_id']}", icon=":material/forum:"):
-                    ui.update_view(claim=other["claim_id"])
-                    st.rerun()
-else:
-    st.caption(_("Select a row to read the claim in full, with its source and its thread."))

@@ -30,7 +30,7 @@ when = view.date.strftime("%Y-%m-%d")
 
 st.header(names[region_id])
 st.caption(
-    _("Official area {area} km² ({source}). Claims as of {date}.").format(
+    _("Area used in calculations: {area} km² ({source}). Claims as of {date}.").format(
         area=f"{info['area_km2']:,.0f}", source=info["area_source"], date=when
     )
 )
