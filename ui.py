@@ -401,7 +401,20 @@ def figure_downloads(figure, stem: str, page: str) -> None:
         )
 
 
+@st.cache_resource(show_spinner=False)
+def _warm_image_renderer() -> bool:
+    """Start one headless Chromium for kaleido per process: ~0.3 s per image instead of ~6 s."""
+    try:
+        import kaleido
+
+        kaleido.start_sync_server(silence_warnings=True)
+        return True
+    except Exception:  # no browser: figure_to_image then explains what is missing
+        return False
+
+
 def _figure_bytes(figure, fmt: str) -> bytes:
+    _warm_image_renderer()
     try:
         return export.figure_to_image(figure, fmt)
     except ValueError as err:
