@@ -141,10 +141,12 @@ def build_region_timeline(
         if len(local):
             figure.add_trace(_event_trace(local, first), row=index, col=1)
         figure.update_yaxes(range=[-4, 112], ticksuffix=" %", row=index, col=1)
+    height = max(360, 300 * len(regions))
     figure.update_layout(
-        height=max(360, 300 * len(regions)),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "y": -0.08 if len(regions) == 1 else -0.03},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 40, "b": 40},
+        # Below the date labels whatever the number of panels: an offset in pixels, not %.
+        legend={"orientation": "h", "y": -45 / height, "yanchor": "top"},
         hoverlabel={"align": "left", "bgcolor": "white"},
         plot_bgcolor="white",
         yaxis_title=_("% claimed held by the opposing side"),
