@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from territory import export
 from territory.i18n import _
 
 ui.require_entrypoint()
@@ -43,3 +44,13 @@ st.dataframe(
         "url": st.column_config.LinkColumn(_("Link"), display_text=_("open")),
     },
 )
+st.download_button(
+    _("These sources (CSV)"),
+    data=lambda: export.claims_to_csv(sources),
+    file_name="claimed-ground-sources.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+)
+supported = dataset.claims[dataset.claims["source_id"].isin(sources["source_id"])]
+ui.view_exports("sources", _("Sources of the claims"), claims=supported)
