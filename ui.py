@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
@@ -203,17 +202,7 @@ def shared_controls(dataset: territory.Dataset) -> ViewState:
 
 def reset_filters() -> None:
     """Clear the explorer's filters and the selected claim; date and perspective stay."""
-    update_view(
-        regions=(),
-        start=None,
-        end=None,
-        claimant="",
-        metrics=(),
-        statuses=(),
-        settlement="",
-        text="",
-        claim="",
-    )
+    st.session_state[VIEW_KEY] = current_view().without_filters()
 
 
 def _plain(text) -> str:
@@ -432,6 +421,4 @@ def app_link() -> str:
 
 def view_link(page: str) -> str:
     """Return a link that reproduces the current view on ``page``."""
-    query = "&".join(f"{k}={quote(v)}" for k, v in current_view().to_query().items())
-    path = "" if page == "map" else page
-    return f"{app_link()}{path}?{query}"
+    return current_view().link(app_link(), "" if page == "map" else page)

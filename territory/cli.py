@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from . import contribute, export, schema
+from . import contribute, export_command, schema
 from .datapackage import write_datapackage
 from .dataset import PROJECT_DATA_DIR, load_dataset
 from .problems import DatasetError
@@ -71,8 +71,8 @@ COMMANDS: dict[str, tuple[str, Configure, Run]] = {
     "snapshot": ("print the claimed control of each region", _configure_snapshot, _run_snapshot),
     "export": (
         "export claims (csv, json, claimreview) or a snapshot (geojson)",
-        export.configure,
-        export.run,
+        export_command.configure,
+        export_command.run,
     ),
     "add": (
         "add a claim interactively, validating as you go",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
+from urllib.parse import quote
 
 from . import schema
 from .i18n import _
@@ -40,6 +41,16 @@ class ViewState:
     def sides(self) -> tuple[str, ...] | None:
         """Return the sides to pass to the library (None for every side)."""
         return None if self.side == "all" else (self.side,)
+
+    def without_filters(self) -> ViewState:
+        """Return this view with the explorer's filters and the chosen claim cleared."""
+        keep = {"date": self.date, "side": self.side, "region": self.region}
+        return ViewState(**keep)
+
+    def link(self, base: str, page: str = "") -> str:
+        """Return the address that reproduces this view on ``page`` under ``base``."""
+        query = "&".join(f"{k}={quote(v, safe=',')}" for k, v in self.to_query().items())
+        return f"{base}{page}?{query}"
 
     def to_query(self) -> dict[str, str]:
         """Return the query parameters that reproduce this view (date and side always)."""
