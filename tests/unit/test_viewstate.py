@@ -71,3 +71,19 @@ def test_to_query_round_trips(side):
 )
 def test_sides_is_what_the_library_expects(side, sides):
     assert ViewState(DEFAULT, side).sides == sides
+
+
+def test_link_reproduces_the_view_with_lists_kept_readable():
+    state = ViewState(dt.date(2025, 7, 1), "russia", regions=("UA-09", "UA-14"), text="100 %")
+    link = state.link("https://example.org/", "timeline")
+    assert link.startswith("https://example.org/timeline?date=2025-07-01&side=russia")
+    assert "regions=UA-09,UA-14" in link
+    assert "q=100%20%25" in link
+
+
+def test_without_filters_keeps_date_side_and_region_only():
+    state = ViewState(
+        dt.date(2025, 7, 1), "ukraine", region="UA-14", regions=("UA-09",), claimant="X",
+        metrics=("share_pct",), statuses=("disputed",), settlement="Bakhmut", text="t", claim="c",
+    )  # fmt: skip
+    assert state.without_filters() == ViewState(dt.date(2025, 7, 1), "ukraine", region="UA-14")
