@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .figures import _date, _wrap
+from .figures import format_day, wrap_html
 from .i18n import _
 
 # Okabe–Ito colours (safe for the common colour-vision deficiencies), and a marker shape per
@@ -32,15 +32,15 @@ def _hover(row: pd.Series) -> str:
             stated=html.escape(str(row["stated_value"])),
         ),
         _("Stated {stated}, as of {as_of} · status: {status}").format(
-            stated=_date(row["stated_on"]), as_of=_date(row["when"]), status=row["status"]
+            stated=format_day(row["stated_on"]), as_of=format_day(row["when"]), status=row["status"]
         ),
     ]
     if row.get("quote"):
-        lines.append("“" + _wrap(str(row["quote"])) + "”")
+        lines.append("“" + wrap_html(str(row["quote"])) + "”")
     if row.get("publisher"):
         lines.append(
             _("Source: {source}").format(
-                source=html.escape(f"{row['publisher']}, {_date(row.get('published_on'))}")
+                source=html.escape(f"{row['publisher']}, {format_day(row.get('published_on'))}")
             )
         )
     return "<br>".join(lines)
@@ -81,7 +81,7 @@ def _repeat_trace(repeats: pd.DataFrame, first: bool) -> go.Scatter:
         legendgroup="repeat",
         showlegend=first,
         hovertext=[
-            _("Claimed 100 % again; first claimed {first}").format(first=_date(f))
+            _("Claimed 100 % again; first claimed {first}").format(first=format_day(f))
             for f in repeats["first_full"]
         ],
         hoverinfo="text",
@@ -98,7 +98,7 @@ def _event_trace(events: pd.DataFrame, first: bool) -> go.Scatter:
         legendgroup="events",
         showlegend=first,
         hovertext=[
-            f"{_date(d)}: {html.escape(str(t))}"
+            f"{format_day(d)}: {html.escape(str(t))}"
             for d, t in zip(events["date"], events["title"], strict=True)
         ],
         hoverinfo="text",
@@ -208,8 +208,8 @@ def describe_region_timeline(
             ).format(
                 region=region_names.get(region, region),
                 count=len(rows),
-                first_date=_date(first["when"]),
-                last_date=_date(last["when"]),
+                first_date=format_day(first["when"]),
+                last_date=format_day(last["when"]),
                 first_who=first["claimant"],
                 first_held=f"{first['held_pct']:.1f}".rstrip("0").rstrip("."),
                 last_who=last["claimant"],
@@ -220,9 +220,9 @@ def describe_region_timeline(
         parts.append(
             _("{region}: 100 % claimed again on {when} by {who}, first claimed {first}.").format(
                 region=region_names.get(row["region_id"], row["region_id"]),
-                when=_date(row["when"]),
+                when=format_day(row["when"]),
                 who=row["claimant"],
-                first=_date(row["first_full"]),
+                first=format_day(row["first_full"]),
             )
         )
     return " ".join(parts)

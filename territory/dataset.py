@@ -61,10 +61,10 @@ def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
         raise DatasetError(sorted(set(problems), key=_problem_order), str(directory))
     return Dataset(
         path=directory,
-        regions=_to_frame(tables["regions"], schema.REGIONS),
-        sources=_to_frame(tables["sources"], schema.SOURCES),
-        claims=_to_frame(tables["claims"], schema.CLAIMS),
-        events=_to_frame(tables.get("events"), schema.EVENTS),
+        regions=typed_frame(tables["regions"], schema.REGIONS),
+        sources=typed_frame(tables["sources"], schema.SOURCES),
+        claims=typed_frame(tables["claims"], schema.CLAIMS),
+        events=typed_frame(tables.get("events"), schema.EVENTS),
     )
 
 
@@ -120,7 +120,7 @@ def _check_tables(tables: dict[str, Rows], problems: list[Problem]) -> None:
         check_claim_rules(tables["claims"], areas, problems)
 
 
-def _to_frame(rows: Rows | None, table: schema.Table) -> pd.DataFrame:
+def typed_frame(rows: Rows | None, table: schema.Table) -> pd.DataFrame:
     """Return typed columns in schema order, then any extra columns the file holds."""
     records = rows.records if rows else []
     extra = [h for h in (rows.header if rows else []) if h and h not in table.column_names]

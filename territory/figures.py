@@ -40,11 +40,13 @@ def _feature_collection(frame: gpd.GeoDataFrame) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _wrap(text: str, width: int = 60) -> str:
+def wrap_html(text: str, width: int = 60) -> str:
+    """Return text escaped for a Plotly hover card and wrapped with <br>."""
     return "<br>".join(textwrap.wrap(html.escape(text), width)) if text else ""
 
 
-def _date(value) -> str:
+def format_day(value) -> str:
+    """Return a date as YYYY-MM-DD, blank when missing."""
     return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
@@ -61,14 +63,14 @@ def claim_hover_text(row: pd.Series, side_names: dict[str, str]) -> str:
         _("According to: {who}").format(who=who),
         _("{side}, stated {stated}, as of {as_of}").format(
             side=side_names.get(row["side"], row["side"]),
-            stated=_date(row["stated_on"]),
-            as_of=_date(row["as_of"]),
+            stated=format_day(row["stated_on"]),
+            as_of=format_day(row["as_of"]),
         ),
         _("Status: {status}").format(status=row["status"]),
     ]
     if row.get("quote"):
-        lines.append("“" + _wrap(str(row["quote"])) + "”")
-    source = html.escape(f"{row['publisher']}, {_date(row['published_on'])}")
+        lines.append("“" + wrap_html(str(row["quote"])) + "”")
+    source = html.escape(f"{row['publisher']}, {format_day(row['published_on'])}")
     lines.append(_("Source: {source}").format(source=source))
     return "<br>".join(lines)
 
@@ -181,7 +183,7 @@ def describe_control_map(details: pd.DataFrame, unit_count: int, side_name: str)
             region=row["region"],
             held=f"{row['held_pct']:.1f}".rstrip("0").rstrip("."),
             claimant=row["claimant"],
-            stated=_date(row["stated_on"]),
+            stated=format_day(row["stated_on"]),
         )
         for _i, row in top.iterrows()
     ]

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import schema
 from .csvfile import read_rows
-from .dataset import PROJECT_DATA_DIR, PROJECT_DIR, _to_frame
+from .dataset import PROJECT_DATA_DIR, PROJECT_DIR, typed_frame
 from .problems import DatasetError, Problem
 
 GEO_DIR = PROJECT_DIR / "geo"
@@ -53,7 +53,7 @@ def _region_table() -> pd.DataFrame:
     rows = read_rows(PROJECT_DATA_DIR / schema.REGIONS.filename, problems)
     if problems or rows is None:
         raise DatasetError(problems, str(PROJECT_DATA_DIR))
-    return _to_frame(rows, schema.REGIONS)
+    return typed_frame(rows, schema.REGIONS)
 
 
 @lru_cache(maxsize=1)

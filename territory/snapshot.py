@@ -81,7 +81,7 @@ def control_snapshot(
     result = pd.DataFrame(
         {
             "region_id": picked["region_id"].to_numpy(),
-            "held_pct": _held_pct(picked, dataset.regions),
+            "held_pct": held_share(picked, dataset.regions),
             "claim_id": picked["claim_id"].to_numpy(),
             "side": picked["side"].to_numpy(),
             "as_of": when.iloc[winners].to_numpy(),
@@ -106,7 +106,7 @@ def _latest_per_region(claims: pd.DataFrame, when: pd.Series, rows: np.ndarray) 
     return rows[order[last]]
 
 
-def _held_pct(picked: pd.DataFrame, regions: pd.DataFrame) -> np.ndarray:
+def held_share(picked: pd.DataFrame, regions: pd.DataFrame) -> np.ndarray:
     """Return the share held by the side opposing each region's own country, in percent."""
     info = regions.set_index("region_id")
     country = picked["region_id"].map(info["country"]).to_numpy()

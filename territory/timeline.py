@@ -10,7 +10,7 @@ import pandas as pd
 from . import schema
 from .claims import describe_stated_value
 from .dataset import Dataset
-from .snapshot import _held_pct, effective_as_of, normalise_sides
+from .snapshot import effective_as_of, held_share, normalise_sides
 
 ORDER_COLUMNS = ("when", "stated_on", "row")
 
@@ -36,7 +36,7 @@ def level_claims(
     picked = claims[keep]
     frame = picked.assign(
         when=effective_as_of(picked),
-        held_pct=_held_pct(picked, dataset.regions),
+        held_pct=held_share(picked, dataset.regions),
         row=np.flatnonzero(keep.to_numpy()),
     )
     frame["stated_value"] = [
