@@ -10,7 +10,7 @@ import streamlit as st
 
 import territory
 from territory import export, schema
-from territory.claims import join_snapshot_details, region_names, side_labels
+from territory.claims import join_snapshot_details, side_labels
 from territory.figures import build_control_map, titled_figure
 from territory.i18n import _
 from territory.snapshot import effective_as_of
@@ -296,9 +296,6 @@ def claims_table(frame: pd.DataFrame, key: str | None = None, columns=None, **kw
         table = table.assign(value=table["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))
     if "as_of" in table and "stated_on" in table:
         table = table.assign(as_of=table["as_of"].fillna(table["stated_on"]))
-    if "region" in wanted and "region" not in frame.columns and "region_id" in frame.columns:
-        table = table.assign(region=table["region_id"].map(region_names(dataset_or_stop())))
-        shown.insert(list(wanted).index("region") if "region" in wanted else 0, "region")
     return st.dataframe(
         table[shown],
         hide_index=True,
@@ -308,13 +305,14 @@ def claims_table(frame: pd.DataFrame, key: str | None = None, columns=None, **kw
     )
 
 
-def view_exports(page: str, title: str, *, claims=None, figure=None, geojson=None) -> None:
+def view_exports(
+    dataset: territory.Dataset, page: str, title: str, *, claims=None, figure=None, geojson=None
+) -> None:
     """Offer the view's downloads and its citation: the same on every page.
 
     Files are built only when a button is clicked, so a rerun pays nothing for them;
     ``geojson`` is a callable returning bytes for the same reason.
     """
-    dataset = dataset_or_stop()
     view = current_view()
     stem = f"claimed-ground-{page}-{view.date.isoformat()}"
     link = app_link()

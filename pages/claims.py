@@ -140,4 +140,4 @@ if ticked and ticked[1] and st.session_state.get("_explorer_ticked") != ticked:
     st.session_state["_explorer_ticked"] = ticked
     ui.update_view(claim=shown_ids[ticked[1][0]])
     st.rerun()
-ui.view_exports("claims", _("Claims explorer"), claims=found)
+ui.view_exports(dataset, "claims", _("Claims explorer"), claims=found)

@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from territory import schema
 from territory.export import snapshot_to_geojson
-from territory.figures import PLOT_CONFIG, describe_control_map
+from territory.figures import PLOT_CONFIG, describe_control_map, format_share
 from territory.i18n import _
 
 ui.require_entrypoint()
@@ -28,7 +28,7 @@ national = details[details["region_id"] == schema.NATIONAL_REGION]
 
 
 def _pct(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") + " %"
+    return format_share(value) + " %"
 
 
 left, right = st.columns(2)
@@ -109,6 +109,7 @@ else:
         ]
     )
 ui.view_exports(
+    dataset,
     "map",
     _("Claimed control by region, as of {date} · {perspective}").format(
         date=when, perspective=perspective

@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from territory import schema
 from territory.claims import region_names, side_labels
-from territory.figures import PLOT_CONFIG, build_locator_map
+from territory.figures import PLOT_CONFIG, build_locator_map, format_share
 from territory.i18n import _
 from territory.profile import PROFILE_SIDES, gaps_to_assessment, latest_by_side, region_chronology
 
@@ -45,7 +45,7 @@ with left:
             label = side_labels()[side]
             if side in latest.index:
                 row = latest.loc[side]
-                column.metric(label, f"{row['held_pct']:.1f}".rstrip("0").rstrip(".") + " %")
+                column.metric(label, format_share(row["held_pct"]) + " %")
                 column.caption(
                     _("{claimant}, {stated} · {stated_value}").format(
                         claimant=row["claimant"],
@@ -96,4 +96,4 @@ else:
     ui.claims_table(
         chronology, columns=[c for c in ui.CLAIM_LIST if c not in ("claim_id", "region")]
     )
-    ui.view_exports("region", names[region_id], claims=chronology)
+    ui.view_exports(dataset, "region", names[region_id], claims=chronology)

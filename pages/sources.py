@@ -53,4 +53,4 @@ st.download_button(
     on_click="ignore",
 )
 supported = dataset.claims[dataset.claims["source_id"].isin(sources["source_id"])]
-ui.view_exports("sources", _("Sources of the claims"), claims=supported)
+ui.view_exports(dataset, "sources", _("Sources of the claims"), claims=supported)

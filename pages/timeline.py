@@ -82,11 +82,11 @@ else:
     st.plotly_chart(figure, config=PLOT_CONFIG, key="region_timeline", alt=alt)
     with st.expander(_("Text description of the chart")):
         st.write(alt)
-    ui.claims_table(claims.rename(columns={"when": "as_of_effective"}))
+    ui.claims_table(claims.assign(region=claims["region_id"].map(names)))
     title = _("Claims over time: {regions} · {perspective}").format(
         regions=", ".join(names.get(r, r) for r in chosen), perspective=perspective
     )
-    ui.view_exports("timeline", title, claims=claims, figure=figure)
+    ui.view_exports(dataset, "timeline", title, claims=claims, figure=figure)
 
 st.subheader(_("Ukraine as a whole"))
 national = join_sources(dataset, level_claims(dataset, view.sides, ["UA"]))

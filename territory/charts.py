@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .figures import format_day, wrap_html
+from .figures import format_day, format_share, wrap_html
 from .i18n import _
 
 # Okabe–Ito colours (safe for the common colour-vision deficiencies), and a marker shape per
@@ -28,7 +28,7 @@ def _hover(row: pd.Series) -> str:
     lines = [
         f"<b>{who}</b>",
         _("{held} % claimed held · as stated: {stated}").format(
-            held=f"{row['held_pct']:.1f}".rstrip("0").rstrip("."),
+            held=format_share(row["held_pct"]),
             stated=html.escape(str(row["stated_value"])),
         ),
         _("Stated {stated}, as of {as_of} · status: {status}").format(
@@ -211,9 +211,9 @@ def describe_region_timeline(
                 first_date=format_day(first["when"]),
                 last_date=format_day(last["when"]),
                 first_who=first["claimant"],
-                first_held=f"{first['held_pct']:.1f}".rstrip("0").rstrip("."),
+                first_held=format_share(first["held_pct"]),
                 last_who=last["claimant"],
-                last_held=f"{last['held_pct']:.1f}".rstrip("0").rstrip("."),
+                last_held=format_share(last["held_pct"]),
             )
         )
     for _index, row in repeats.iterrows():

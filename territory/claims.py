@@ -53,7 +53,7 @@ def describe_stated_value(metric: str, value: float, controller: str) -> str:
     if metric == "area_km2":
         return _("{value} km² held by {forces}").format(value=f"{value:,.0f}", forces=forces)
     if metric == "share_pct":
-        number = f"{value:.2f}".rstrip("0").rstrip(".")
+        number = f"{value:.2f}".rstrip("0").rstrip(".")  # as stated: keep 0.13
         return _("{value} % held by {forces}").format(value=number, forces=forces)
     return ""
 

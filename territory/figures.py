@@ -45,6 +45,11 @@ def wrap_html(text: str, width: int = 60) -> str:
     return "<br>".join(textwrap.wrap(html.escape(text), width)) if text else ""
 
 
+def format_share(value: float, digits: int = 1) -> str:
+    """Return a percentage without trailing zeros: 100, 99.7, 13.8 (no % sign)."""
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+
+
 def format_day(value) -> str:
     """Return a date as YYYY-MM-DD, blank when missing."""
     return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
@@ -52,7 +57,7 @@ def format_day(value) -> str:
 
 def claim_hover_text(row: pd.Series, side_names: dict[str, str]) -> str:
     """Return the hover card for one region's winning claim (HTML, escaped)."""
-    held = f"{row['held_pct']:.1f}".rstrip("0").rstrip(".")
+    held = format_share(row["held_pct"])
     who = html.escape(str(row["claimant"]))
     if row.get("claimant_role"):
         who += f", {html.escape(str(row['claimant_role']))}"
@@ -181,7 +186,7 @@ def describe_control_map(details: pd.DataFrame, unit_count: int, side_name: str)
     parts = [
         _("{region}: {held} % claimed held, according to {claimant} ({stated})").format(
             region=row["region"],
-            held=f"{row['held_pct']:.1f}".rstrip("0").rstrip("."),
+            held=format_share(row["held_pct"]),
             claimant=row["claimant"],
             stated=format_day(row["stated_on"]),
         )
